@@ -1,0 +1,171 @@
+"""The ``mandate-diff`` command: a thin Typer layer over the library.
+
+Each command resolves its arguments through the library, hands the result to
+``render.emit`` and leaves error handling to ``_handled``, the one place where library
+exceptions become a message on stderr and an exit code (docs/cli.md lists the codes).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .corpus import DEFAULT_MISSION, Corpus
+from .errors import MandateDiffError, MandateFormatError
+from .render import check_format, emit
+
+EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+app = typer.Typer(
+    name="mandate-diff",
+    help=(
+        "Compare UN peacekeeping mandates: what the Security Council added, dropped, reordered, "
+        "promoted, demoted or reworded between two resolutions, and how every task moved over the years.\n\n"
+        "Mandates are referred to by year (2018), resolution number (2423), symbol ('S/RES/2423 (2018)') "
+        "or file path. MINUSMA (Mali) mandates are bundled; add your own with --mandates DIR or "
+        "the MANDATE_DIFF_PATH variable.\n\n"
+        "Exit codes: 0 success; 1 differences or problems found (with --exit-code, validate, track); "
+        "2 bad input or usage; 70 internal error."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_debug = {"on": bool(os.environ.get("MANDATE_DIFF_DEBUG"))}
+
+
+def _handled(command):
+    """Turn library errors into ``message`` on stderr plus an exit code; never a traceback
+    unless --debug (or MANDATE_DIFF_DEBUG) asks for one."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except MandateFormatError as exc:
+            if _debug["on"]:
+                raise
+            _print_error(str(exc), prefix=False)
+            raise typer.Exit(exc.exit_code) from None
+        except MandateDiffError as exc:
+            if _debug["on"]:
+                raise
+            _print_error(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:
+            raise typer.Exit(EXIT_OK) from None
+        except Exception as exc:  # a bug: say so plainly, keep the traceback for --debug
+            if _debug["on"]:
+                raise
+            _print_error(f"internal error ({type(exc).__name__}: {exc}); rerun with --debug for the traceback")
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper
+
+
+def _print_error(message: str, prefix: bool = True) -> None:
+    sys.stderr.write(("mandate-diff: error: " if prefix else "") + message + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mandate-diff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks for errors.")] = False,
+) -> None:
+    if debug:
+        _debug["on"] = True
+
+
+MandatesOpt = Annotated[
+    list[Path],
+    typer.Option(
+        "--mandates",
+        metavar="DIR",
+        help="Also read mandate files (*.md) below DIR; repeatable. MANDATE_DIFF_PATH adds more.",
+    ),
+]
+NoBundledOpt = Annotated[bool, typer.Option("--no-bundled", help="Leave out the bundled mandates.")]
+MissionOpt = Annotated[str, typer.Option("--mission", "-m", help="Mission whose mandates years and numbers refer to.")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="Output format: table, json, csv or markdown.")]
+
+
+def _corpus(mandates: list[Path] | None, no_bundled: bool = False) -> Corpus:
+    return Corpus(mandates or (), bundled=not no_bundled)
+
+
+@app.command("list")
+@_handled
+def list_command(
+    mission: Annotated[
+        Optional[str], typer.Option("--mission", "-m", help="Only this mission's mandates (default: all).")
+    ] = None,
+    mandates: MandatesOpt = None,
+    no_bundled: NoBundledOpt = False,
+    fmt: FormatOpt = "table",
+) -> None:
+    """List the mandates available: mission, year, symbol, adoption date and tasks per tier.
+
+    Examples:
+
+      mandate-diff list
+
+      mandate-diff list --format json
+
+      mandate-diff list --mandates ./my-mandates --mission UNMISS
+    """
+    check_format(fmt)
+    corpus = _corpus(mandates, no_bundled)
+    found = corpus.mission_mandates(mission) if mission else corpus.mandates()
+    emit("list", found, fmt)
+
+
+@app.command()
+@_handled
+def show(
+    ref: Annotated[str, typer.Argument(metavar="REF", help="Year, resolution number, symbol or file path.")],
+    full: Annotated[bool, typer.Option("--full", help="Add each task's text and sub-items.")] = False,
+    mission: MissionOpt = DEFAULT_MISSION,
+    mandates: MandatesOpt = None,
+    no_bundled: NoBundledOpt = False,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Show one mandate's tasks by tier and rank (S strategic, P priority, O other, T untiered).
+
+    Examples:
+
+      mandate-diff show 2018
+
+      mandate-diff show 2423 --full
+
+      mandate-diff show mandates/minusma/2019-s-res-2480.md --format json
+    """
+    check_format(fmt)
+    mandate = _corpus(mandates, no_bundled).resolve(ref, mission)
+    emit("show", mandate, fmt, full=full)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    if hasattr(__import__("signal"), "SIGPIPE"):
+        import signal
+
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `mandate-diff ... | head` ends quietly
+    app(prog_name="mandate-diff")

@@ -1,0 +1,57 @@
+"""Markdown for reports: headings, numbered lists and pipe tables that paste into any editor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import TIER_ORDER, Mandate
+
+_TIER_TITLES = {
+    "strategic": "Strategic priorities",
+    "priority": "Priority tasks",
+    "other": "Other tasks",
+    "task": "Tasks",
+}
+
+
+def cell(text: Any) -> str:
+    """Text made safe for one cell of a pipe table."""
+    return str("" if text is None else text).replace("|", "\\|").replace("\n", " ")
+
+
+def pipe_table(headers: list[str], rows: list[list[Any]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def list(mandates: list[Mandate], **_: Any) -> str:  # noqa: A001 - named after the command
+    rows = []
+    for m in mandates:
+        counts = m.tier_counts()
+        rows.append([m.mission, m.year, m.symbol, m.adopted.isoformat(), m.wording,
+                     counts["strategic"], counts["priority"], counts["other"], counts["task"]])
+    return pipe_table(["Mission", "Year", "Symbol", "Adopted", "Wording", "Strategic", "Priority", "Other", "Untiered"], rows)
+
+
+def show(mandate: Mandate, full: bool = False, **_: Any) -> str:
+    out = [f"# {mandate.mission} {mandate.year}: {mandate.symbol}", ""]
+    out.append(f"Adopted {mandate.adopted.isoformat()} · wording {mandate.wording}")
+    out.append("")
+    for tier in TIER_ORDER:
+        tasks = mandate.tier(tier)
+        if not tasks:
+            continue
+        out += [f"## {_TIER_TITLES[tier.value]}", ""]
+        for task in tasks:
+            where = f" ({task.path})" if task.path else ""
+            key = f" `{task.key}`" if task.key else ""
+            out.append(f"{task.rank}. **{task.heading}**{where}{key}")
+            if full:
+                if task.text:
+                    out.append(f"   {task.text}")
+                out += [f"   - {s.path or ''} {s.text}".rstrip() for s in task.subtasks]
+        out.append("")
+    if mandate.unconfirmed:
+        out += ["Unconfirmed:", ""] + [f"- {u}" for u in mandate.unconfirmed] + [""]
+    return "\n".join(out)
