@@ -16,7 +16,10 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .align import DEFAULT_THRESHOLD, check_threshold
 from .corpus import DEFAULT_MISSION, Corpus
+from .diff import KINDS, check_kinds
+from .diff import diff as compute_diff
 from .errors import MandateDiffError, MandateFormatError
 from .render import check_format, emit
 
@@ -39,7 +42,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_debug = {"on": bool(os.environ.get("MANDATE_DIFF_DEBUG"))}
+_debug = {"on": False}
 
 
 def _handled(command):
@@ -90,8 +93,7 @@ def main(
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks for errors.")] = False,
 ) -> None:
-    if debug:
-        _debug["on"] = True
+    _debug["on"] = debug or bool(os.environ.get("MANDATE_DIFF_DEBUG"))
 
 
 MandatesOpt = Annotated[
@@ -160,6 +162,68 @@ def show(
     check_format(fmt)
     mandate = _corpus(mandates, no_bundled).resolve(ref, mission)
     emit("show", mandate, fmt, full=full)
+
+
+def _kinds(values: list[str] | None) -> list[str]:
+    return [k for v in values or () for k in v.split(",")]
+
+
+@app.command("diff")
+@_handled
+def diff_command(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier mandate: year, number, symbol or path.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later mandate.")],
+    redline: Annotated[bool, typer.Option("--redline", help="Show the changed words inside reworded tasks.")] = False,
+    only: Annotated[
+        Optional[list[str]],
+        typer.Option("--only", metavar="KINDS",
+                     help="Show only these kinds (comma-separated): added, dropped, moved, retiered, "
+                          "promoted, demoted, reworded, unchanged."),
+    ] = None,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when there are changes (of the --fail-on kinds), like git diff.")
+    ] = False,
+    fail_on: Annotated[
+        Optional[list[str]],
+        typer.Option("--fail-on", metavar="KINDS", help="Kinds that count for --exit-code (default: all but unchanged)."),
+    ] = None,
+    threshold: Annotated[
+        float, typer.Option("--threshold", min=None, help="Similarity (0-100) below which tasks are not matched.")
+    ] = DEFAULT_THRESHOLD,
+    ignore_keys: Annotated[
+        bool, typer.Option("--ignore-keys", help="Match tasks on their text alone, ignoring lineage keys.")
+    ] = False,
+    mission: MissionOpt = DEFAULT_MISSION,
+    mandates: MandatesOpt = None,
+    no_bundled: NoBundledOpt = False,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Compare two mandates: what was added, dropped, moved, promoted/demoted or reworded.
+
+    Rows follow the new mandate's order; dropped tasks stand where they were. Moves are counted
+    after removing tasks that entered or left the tier, so one insertion does not move the rest.
+
+    Examples:
+
+      mandate-diff diff 2015 2019
+
+      mandate-diff diff 2018 2019 --redline --only reworded,added
+
+      mandate-diff diff 2423 2480 --format json
+
+      mandate-diff diff old.md new.md --exit-code --fail-on added,dropped
+    """
+    check_format(fmt)
+    fail_kinds = check_kinds(_kinds(fail_on)) if fail_on else None
+    only_kinds = check_kinds(_kinds(only)) if only else None
+    corpus = _corpus(mandates, no_bundled)
+    result = compute_diff(
+        corpus.resolve(old, mission), corpus.resolve(new, mission), threshold=check_threshold(threshold),
+        ignore_keys=ignore_keys,
+    )
+    emit("diff", result.only(only_kinds) if only_kinds else result, fmt, redline=redline)
+    if exit_code and result.has_changes(fail_kinds or KINDS[:-1]):
+        raise typer.Exit(EXIT_FOUND)
 
 
 def run() -> None:

@@ -57,3 +57,70 @@ def list_entry(mandate: Mandate) -> dict[str, Any]:
 
 def list_dict(mandates: list[Mandate]) -> dict[str, Any]:
     return {"schema": LIST_SCHEMA, "mandates": [list_entry(m) for m in mandates]}
+
+
+DIFF_SCHEMA = "mandate-diff/diff@1"
+
+
+def _side(task: Task | None) -> dict[str, Any] | None:
+    if task is None:
+        return None
+    return {"path": task.path, "tier": task.tier.value, "rank": task.rank, "heading": task.heading, "text": task.text}
+
+
+def change_dict(change) -> dict[str, Any]:  # noqa: ANN001 - diff.Change, imported lazily by callers
+    return {
+        "kinds": list(change.kinds),
+        "key": change.key,
+        "old": _side(change.old),
+        "new": _side(change.new),
+        "rank_delta": change.rank_delta,
+        "raw_rank_delta": change.raw_rank_delta,
+        "tier_change": change.tier_change,
+        "match": change.match,
+        "similarity": change.similarity,
+        "redline": [{"op": s.op, "text": s.text} for s in change.redline] if change.redline else None,
+        "caveat": change.caveat,
+    }
+
+
+def diff_dict(result) -> dict[str, Any]:  # noqa: ANN001 - diff.Diff
+    return {
+        "schema": DIFF_SCHEMA,
+        "old": mandate_ref(result.old),
+        "new": mandate_ref(result.new),
+        "threshold": result.threshold,
+        "ignore_keys": result.ignore_keys,
+        "summary": result.summary(),
+        "tier_changes": result.tier_changes(),
+        "changes": [change_dict(c) for c in result.changes],
+    }
+
+
+def summary_line(result) -> str:  # noqa: ANN001 - diff.Diff
+    """``2015 → 2019: 5 added · 3 dropped · 5 retiered · 2 reworded`` (kinds with no change left out)."""
+    counts = result.summary()
+    tiers = result.tier_changes()
+    parts = []
+    for kind, n in counts.items():
+        if not n:
+            continue
+        label = f"{n} {kind}"
+        if kind == "retiered" and any(tiers.values()):
+            label += " (" + ", ".join(f"{m} {d}" for d, m in tiers.items() if m) + ")"
+        parts.append(label)
+    return f"{result.old.year} → {result.new.year}: " + (" · ".join(parts) or "no changes")
+
+
+def movement(change) -> str:  # noqa: ANN001 - diff.Change
+    """A short word for what happened: ``moved ↑2``, ``promoted``, ``added``..."""
+    words = []
+    for kind in change.kinds:
+        if kind == "moved":
+            arrow = "↑" if change.rank_delta > 0 else "↓"
+            words.append(f"moved {arrow}{abs(change.rank_delta)}")
+        elif kind == "retiered":
+            words.append(change.tier_change or "retiered")
+        else:
+            words.append(kind)
+    return ", ".join(words)

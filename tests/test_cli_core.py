@@ -58,8 +58,9 @@ def test_show_json_contract(cli):
 def test_show_table_and_full(cli):
     plain = cli("show", "2018").stdout
     assert "S1" in plain and "P2" in plain and "O3" in plain and "restoration of State" in plain
-    full = cli("show", "2018", "--full").stdout
-    assert "institutional" in full and "institutional" not in plain
+    fixture = FIXTURES / "valid" / "untiered.md"
+    full, brief = cli("show", fixture, "--full").stdout, cli("show", fixture).stdout
+    assert "deter" in full and "deter" not in brief
 
 
 def test_show_csv_and_markdown(cli):

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .. import export
+from ..redline import wdiff
 
 
 def _table(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
@@ -35,3 +36,26 @@ def show(mandate, **_: Any) -> str:
         for task in map(export.task_dict, mandate.tasks)
     )
     return _table(SHOW_COLUMNS, rows)
+
+
+DIFF_COLUMNS = (
+    "old_year", "new_year", "kinds", "key",
+    "old_tier", "old_rank", "old_path", "old_heading",
+    "new_tier", "new_rank", "new_path", "new_heading",
+    "rank_delta", "raw_rank_delta", "tier_change", "match", "similarity", "redline", "caveat",
+)
+
+
+def diff(result, **_: Any) -> str:
+    def row(change):
+        record = export.change_dict(change)
+        flat = {"old_year": result.old.year, "new_year": result.new.year, "kinds": " ".join(change.kinds)}
+        for side in ("old", "new"):
+            for field in ("tier", "rank", "path", "heading"):
+                flat[f"{side}_{field}"] = (record[side] or {}).get(field)
+        flat.update({k: record[k] for k in ("key", "rank_delta", "raw_rank_delta", "tier_change", "match",
+                                             "similarity", "caveat")})
+        flat["redline"] = wdiff(change.redline) if change.redline else ""
+        return flat
+
+    return _table(DIFF_COLUMNS, map(row, result.changes))

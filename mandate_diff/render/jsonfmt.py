@@ -18,3 +18,7 @@ def list(mandates, **_: Any) -> str:  # noqa: A001 - named after the command
 
 def show(mandate, **_: Any) -> str:
     return _dump(export.mandate_dict(mandate))
+
+
+def diff(result, **_: Any) -> str:
+    return _dump(export.diff_dict(result))

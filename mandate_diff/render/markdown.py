@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import TIER_ORDER, Mandate
+from .. import export
+from ..model import TIER_ORDER, Mandate, Task
+from ..redline import spaced
 
 _TIER_TITLES = {
     "strategic": "Strategic priorities",
@@ -54,4 +56,33 @@ def show(mandate: Mandate, full: bool = False, **_: Any) -> str:
         out.append("")
     if mandate.unconfirmed:
         out += ["Unconfirmed:", ""] + [f"- {u}" for u in mandate.unconfirmed] + [""]
+    return "\n".join(out)
+
+
+def redline_markdown(segments) -> str:
+    """Deleted words ~~struck~~, inserted words **bold**."""
+    marks = {"delete": "~~{}~~", "insert": "**{}**", "equal": "{}"}
+    return "".join(gap + marks[op].format(text) for gap, op, text in spaced(segments))
+
+
+def _where(task: Task | None) -> str:
+    return task.position if task else ""
+
+
+def diff(result, **_: Any) -> str:
+    old, new = result.old, result.new
+    out = [f"## {new.mission}: {old.symbol} → {new.symbol}", "", export.summary_line(result), ""]
+    rows = []
+    for change in result.changes:
+        task = change.task
+        text = task.heading
+        if change.redline:
+            text = redline_markdown(change.redline)
+        elif "dropped" in change.kinds:
+            text = f"~~{task.heading}~~"
+        if change.caveat:
+            text += f" (caveat: {change.caveat})"
+        similarity = f"{change.match} {change.similarity:g}" if change.match else ""
+        rows.append([export.movement(change), _where(change.old), _where(change.new), text, similarity])
+    out.append(pipe_table(["Change", "Old", "New", "Task", "Match"], rows))
     return "\n".join(out)

@@ -9,7 +9,9 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from ..model import TIER_ORDER, Mandate, Tier
+from .. import export
+from ..model import TIER_ORDER, Mandate, Task, Tier
+from ..redline import spaced
 
 TIER_STYLES = {Tier.STRATEGIC: "bold magenta", Tier.PRIORITY: "cyan", Tier.OTHER: "yellow", Tier.TASK: "green"}
 
@@ -58,3 +60,49 @@ def show(mandate: Mandate, full: bool = False, **_: Any) -> list:
         notes.append(Text(f"The list of {tier.label}s is known to be incomplete.", style="yellow"))
     notes += [Text(f"Unconfirmed: {u}", style="dim") for u in mandate.unconfirmed]
     return [table, Group(*notes)]
+
+
+KIND_STYLES = {
+    "added": "bold green", "dropped": "bold red", "moved": "blue", "retiered": "magenta",
+    "promoted": "bold magenta", "demoted": "yellow", "reworded": "cyan", "unchanged": "dim",
+}
+
+
+def redline_text(segments) -> Text:
+    text = Text()
+    for gap, op, words in spaced(segments):
+        text.append(gap)
+        text.append(words, style={"delete": "red strike", "insert": "green underline"}.get(op, ""))
+    return text
+
+
+def _pos(task: Task | None) -> Text:
+    return position(task.tier, task.rank) if task else Text("—", style="dim")
+
+
+def diff(result, redline: bool = False, **_: Any) -> list:
+    title = f"{result.new.mission}: {result.old.symbol} → {result.new.symbol}"
+    table = Table(title=title, title_justify="left")
+    table.add_column("Change", no_wrap=True)
+    table.add_column("Old", no_wrap=True)
+    table.add_column("New", no_wrap=True)
+    table.add_column("Task")
+    table.add_column("Match", no_wrap=True, style="dim")
+    for change in result.changes:
+        words = Text()
+        for n, word in enumerate(export.movement(change).split(", ")):
+            if n:
+                words.append(", ")
+            words.append(word, style=KIND_STYLES.get(word.split()[0], ""))
+        if "dropped" in change.kinds:
+            task_text = Text(change.task.heading, style="strike dim")
+        elif redline and change.redline:
+            task_text = redline_text(change.redline)
+        else:
+            task_text = Text(change.task.heading)
+        if change.caveat:
+            task_text.append(f"\n⚠ {change.caveat}", style="yellow")
+        match = f"{change.match} {change.similarity:g}" if change.match else ""
+        table.add_row(words, _pos(change.old), _pos(change.new), task_text, match)
+    summary = Text(export.summary_line(result), style="bold")
+    return [summary, table] if result.changes else [summary]
