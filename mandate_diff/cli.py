@@ -20,7 +20,9 @@ from .align import DEFAULT_THRESHOLD, check_threshold
 from .corpus import DEFAULT_MISSION, Corpus
 from .diff import KINDS, check_kinds
 from .diff import diff as compute_diff
-from .errors import MandateDiffError, MandateFormatError
+from .errors import MandateDiffError, MandateFormatError, ReferenceNotFound
+from .timeline import timeline as build_timeline
+from .timeline import track as find_track
 from .render import check_format, emit
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -107,6 +109,10 @@ MandatesOpt = Annotated[
 NoBundledOpt = Annotated[bool, typer.Option("--no-bundled", help="Leave out the bundled mandates.")]
 MissionOpt = Annotated[str, typer.Option("--mission", "-m", help="Mission whose mandates years and numbers refer to.")]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="Output format: table, json, csv or markdown.")]
+FromOpt = Annotated[Optional[int], typer.Option("--from", metavar="YEAR", help="First year to include.")]
+ToOpt = Annotated[Optional[int], typer.Option("--to", metavar="YEAR", help="Last year to include.")]
+ThresholdOpt = Annotated[float, typer.Option("--threshold", help="Similarity (0-100) below which tasks are not matched.")]
+IgnoreKeysOpt = Annotated[bool, typer.Option("--ignore-keys", help="Match tasks on their text alone, ignoring lineage keys.")]
 
 
 def _corpus(mandates: list[Path] | None, no_bundled: bool = False) -> Corpus:
@@ -187,12 +193,8 @@ def diff_command(
         Optional[list[str]],
         typer.Option("--fail-on", metavar="KINDS", help="Kinds that count for --exit-code (default: all but unchanged)."),
     ] = None,
-    threshold: Annotated[
-        float, typer.Option("--threshold", min=None, help="Similarity (0-100) below which tasks are not matched.")
-    ] = DEFAULT_THRESHOLD,
-    ignore_keys: Annotated[
-        bool, typer.Option("--ignore-keys", help="Match tasks on their text alone, ignoring lineage keys.")
-    ] = False,
+    threshold: ThresholdOpt = DEFAULT_THRESHOLD,
+    ignore_keys: IgnoreKeysOpt = False,
     mission: MissionOpt = DEFAULT_MISSION,
     mandates: MandatesOpt = None,
     no_bundled: NoBundledOpt = False,
@@ -224,6 +226,77 @@ def diff_command(
     emit("diff", result.only(only_kinds) if only_kinds else result, fmt, redline=redline)
     if exit_code and result.has_changes(fail_kinds or KINDS[:-1]):
         raise typer.Exit(EXIT_FOUND)
+
+
+def _mission_span(corpus: Corpus, mission: str, start: int | None, end: int | None) -> list:
+    found = [m for m in corpus.mission_mandates(mission)
+             if (start is None or m.year >= start) and (end is None or m.year <= end)]
+    if not found:
+        raise ReferenceNotFound(f"no {mission} mandates between {start or 'the first'} and {end or 'the last'}")
+    return found
+
+
+@app.command("timeline")
+@_handled
+def timeline_command(
+    mission: MissionOpt = DEFAULT_MISSION,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    threshold: ThresholdOpt = DEFAULT_THRESHOLD,
+    ignore_keys: IgnoreKeysOpt = False,
+    mandates: MandatesOpt = None,
+    no_bundled: NoBundledOpt = False,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Every task's tier and rank across all mandates of a mission, one row per task.
+
+    Cells read S1 (first strategic priority), P2 (second priority task), O3, T4 (untiered);
+    marks show where a task entered (+), returned, moved (↑↓), was promoted or demoted (▲▼),
+    was reworded (~) or left (×).
+
+    Examples:
+
+      mandate-diff timeline
+
+      mandate-diff timeline --from 2015 --to 2019 --format markdown
+
+      mandate-diff timeline --format json > minusma-timeline.json
+    """
+    check_format(fmt)
+    found = _mission_span(_corpus(mandates, no_bundled), mission, start, end)
+    emit("timeline", build_timeline(found, threshold=check_threshold(threshold), ignore_keys=ignore_keys), fmt)
+
+
+@app.command("track")
+@_handled
+def track_command(
+    query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="A lineage key, or words of a task heading.")],
+    mission: MissionOpt = DEFAULT_MISSION,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    threshold: ThresholdOpt = DEFAULT_THRESHOLD,
+    ignore_keys: IgnoreKeysOpt = False,
+    mandates: MandatesOpt = None,
+    no_bundled: NoBundledOpt = False,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Follow one task through the years: tier, rank, path and the words changed each time.
+
+    QUERY is a lineage key (exact) or words that must all appear in one of the task's headings.
+    No match, or more than one, exits 1 and lists what was found.
+
+    Examples:
+
+      mandate-diff track ceasefire
+
+      mandate-diff track protection-of-civilians --format markdown
+
+      mandate-diff track State authority centre
+    """
+    check_format(fmt)
+    found = _mission_span(_corpus(mandates, no_bundled), mission, start, end)
+    line = build_timeline(found, threshold=check_threshold(threshold), ignore_keys=ignore_keys)
+    emit("track", find_track(line, " ".join(query)), fmt)
 
 
 def run() -> None:

@@ -87,19 +87,29 @@ def check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
     return kinds
 
 
-def diff(old: Mandate, new: Mandate, *, threshold: float = DEFAULT_THRESHOLD, ignore_keys: bool = False) -> Diff:
+def diff(
+    old: Mandate,
+    new: Mandate,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    ignore_keys: bool = False,
+    with_redlines: bool = True,
+) -> Diff:
     """Classify every task of ``old`` and ``new``. Each old task appears in exactly one change
-    (dropped or matched), and so does each new task."""
+    (dropped or matched), and so does each new task. ``with_redlines=False`` skips the word-level
+    comparison (``redline`` stays None) for callers that only need the kinds."""
     pairs = align(old.tasks, new.tasks, threshold=threshold, ignore_keys=ignore_keys)
     adjusted = _adjusted_ranks(old.tasks, new.tasks, pairs)
     changes = {}
     for pair in pairs:
-        changes[pair] = _classify(pair, old, new, adjusted)
+        changes[pair] = _classify(pair, old, new, adjusted, with_redlines)
     ordered = _in_display_order(pairs, old.tasks, new.tasks)
     return Diff(old, new, tuple(changes[p] for p in ordered), threshold, ignore_keys)
 
 
-def _classify(pair: Pair, old: Mandate, new: Mandate, adjusted: dict[tuple[str, int], int]) -> Change:
+def _classify(
+    pair: Pair, old: Mandate, new: Mandate, adjusted: dict[tuple[str, int], int], with_redlines: bool
+) -> Change:
     if pair.new is None:
         task = old.tasks[pair.old]
         caveat = None
@@ -129,7 +139,7 @@ def _classify(pair: Pair, old: Mandate, new: Mandate, adjusted: dict[tuple[str, 
     segments = None
     if " ".join(a.body.split()) != " ".join(b.body.split()):
         kinds.append("reworded")
-        segments = redline(a.body, b.body)
+        segments = redline(a.body, b.body) if with_redlines else None
     return Change(
         tuple(kinds) or ("unchanged",), a, b,
         rank_delta=rank_delta, raw_rank_delta=raw_delta, tier_change=tier_change,

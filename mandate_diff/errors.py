@@ -32,3 +32,9 @@ class ReferenceNotFound(MandateDiffError):
 
 class UsageError(MandateDiffError):
     """An option value the library cannot act on (bad threshold, unknown format, unknown kind)."""
+
+
+class NoMatch(MandateDiffError):
+    """A search (``track``) that found nothing, or more than one thing: not a usage error."""
+
+    exit_code = 1

@@ -124,3 +124,69 @@ def movement(change) -> str:  # noqa: ANN001 - diff.Change
         else:
             words.append(kind)
     return ", ".join(words)
+
+
+
+TIMELINE_SCHEMA = "mandate-diff/timeline@1"
+TRACK_SCHEMA = "mandate-diff/track@1"
+
+
+def cell_dict(cell) -> dict[str, Any]:  # noqa: ANN001 - timeline.Cell
+    task = cell.task
+    return {"tier": task.tier.value, "rank": task.rank, "path": task.path, "heading": task.heading,
+            "marks": list(cell.marks)}
+
+
+def timeline_dict(line) -> dict[str, Any]:  # noqa: ANN001 - timeline.Timeline
+    columns = line.columns
+    return {
+        "schema": TIMELINE_SCHEMA,
+        "mission": line.mission,
+        "years": columns,
+        "mandates": [mandate_ref(m) for m in line.mandates],
+        "lineages": [
+            {
+                "key": lin.key,
+                "label": lin.label,
+                "cells": {col: (cell_dict(lin.cells[i]) if i in lin.cells else None) for i, col in enumerate(columns)},
+            }
+            for lin in line.lineages
+        ],
+    }
+
+
+def track_dict(result) -> dict[str, Any]:  # noqa: ANN001 - timeline.Track
+    versions = []
+    for version in result.versions:
+        task = version.task
+        versions.append({
+            **mandate_ref(version.mandate),
+            "present": task is not None,
+            "tier": task.tier.value if task else None,
+            "rank": task.rank if task else None,
+            "path": task.path if task else None,
+            "heading": task.heading if task else None,
+            "text": task.text if task else None,
+            "changes": [{"op": s.op, "text": s.text} for s in version.changes] if version.changes else None,
+        })
+    return {"schema": TRACK_SCHEMA, "mission": result.timeline.mission, "key": result.lineage.key,
+            "label": result.lineage.label, "versions": versions}
+
+
+MARK_SYMBOLS = {
+    "entered": "+", "returned": "↺", "moved-up": "↑", "moved-down": "↓",
+    "promoted": "▲", "demoted": "▼", "retiered": "↕", "reworded": "~",
+}
+
+
+def cell_text(line, lineage, index: int) -> str:  # noqa: ANN001
+    """``P2↑~`` for a present task; ``×`` in the first mandate after it left; blank otherwise."""
+    cell = lineage.cells.get(index)
+    if cell is None:
+        return "×" if index - 1 in lineage.cells else ""
+    marks = "".join(MARK_SYMBOLS[m] for m in cell.marks if not (m == "entered" and index == 0))
+    return cell.task.position + marks
+
+
+MARKS_LEGEND = ("+ entered · ↺ returned · ↑↓ moved · ▲▼ promoted/demoted · ↕ changed to or from the untiered list · "
+                "~ reworded · × left")

@@ -134,27 +134,35 @@ def parse_text(text: str, path: Path | str = "<string>") -> Mandate:
 # --- front matter -------------------------------------------------------------------------------
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """A safe loader that also refuses anchors, aliases and explicit tags: none is needed in
-    front matter, and aliases are the way to make a small file expand into a huge one."""
-
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused("YAML aliases ('*name') are not allowed in front matter", event.start_mark)
-        if getattr(event, "anchor", None):
-            raise _Refused("YAML anchors ('&name') are not allowed in front matter", event.start_mark)
-        if getattr(event, "tag", None) and not _implicit(event):
-            raise _Refused(f"YAML tags ('{event.tag}') are not allowed in front matter", event.start_mark)
-        return super().compose_node(parent, index)
+# The C loader when PyYAML was built with libyaml (ten times faster), else the Python one.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-# Dates stay text until ``_date`` reads them, so an impossible date is reported as such, with
-# its line, instead of failing inside the YAML library.
-_StrictLoader.yaml_implicit_resolvers = {
+class _FrontMatterLoader(_BaseLoader):
+    """A safe loader whose dates stay text until ``_date`` reads them, so an impossible date is
+    reported as such, with its line, instead of failing inside the YAML library."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _refuse_anchors_aliases_tags(text: str, path: Path | str) -> None:
+    """Front matter needs none of these, and aliases are how a small file expands into a huge one
+    (the "billion laughs"): refuse them before anything is built."""
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        problem = None
+        if isinstance(event, yaml.AliasEvent):
+            problem = "YAML aliases ('*name') are not allowed in front matter"
+        elif getattr(event, "anchor", None):
+            problem = "YAML anchors ('&name') are not allowed in front matter"
+        elif getattr(event, "tag", None) and not _implicit(event):
+            problem = f"YAML tags ('{event.tag}') are not allowed in front matter"
+        if problem:
+            mark = event.start_mark
+            raise MandateFormatError(path, mark.line + 2, mark.column + 1, problem, "MD003")
 
 
 def _implicit(event: Any) -> bool:
@@ -162,18 +170,11 @@ def _implicit(event: Any) -> bool:
     return any(implicit) if isinstance(implicit, tuple) else bool(implicit)
 
 
-class _Refused(Exception):
-    def __init__(self, message: str, mark: Any):
-        super().__init__(message)
-        self.mark = mark
-
-
 def _read_front_matter(lines: list[str], path: Path | str) -> tuple[dict[str, Any], dict[str, int]]:
     text = "\n".join(lines)
     try:
-        meta = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
-    except _Refused as exc:
-        raise MandateFormatError(path, exc.mark.line + 2, exc.mark.column + 1, str(exc), "MD003") from None
+        _refuse_anchors_aliases_tags(text, path)
+        meta = yaml.load(text, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)

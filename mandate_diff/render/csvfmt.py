@@ -59,3 +59,27 @@ def diff(result, **_: Any) -> str:
         return flat
 
     return _table(DIFF_COLUMNS, map(row, result.changes))
+
+
+def timeline(line, **_: Any) -> str:
+    columns = line.columns
+    rows = (
+        {"key": lin.key, "label": lin.label,
+         **{col: lin.cells[i].task.position if i in lin.cells else "" for i, col in enumerate(columns)}}
+        for lin in line.lineages
+    )
+    return _table(("key", "label", *columns), rows)
+
+
+TRACK_COLUMNS = ("year", "symbol", "present", "tier", "rank", "path", "heading", "changes")
+
+
+def track(result, **_: Any) -> str:
+    rows = (
+        {"year": v.mandate.year, "symbol": v.mandate.symbol, "present": "yes" if v.task else "no",
+         "tier": v.task.tier.value if v.task else "", "rank": v.task.rank if v.task else "",
+         "path": v.task.path if v.task else "", "heading": v.task.heading if v.task else "",
+         "changes": wdiff(v.changes) if v.changes else ""}
+        for v in result.versions
+    )
+    return _table(TRACK_COLUMNS, rows)

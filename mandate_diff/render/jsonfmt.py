@@ -22,3 +22,11 @@ def show(mandate, **_: Any) -> str:
 
 def diff(result, **_: Any) -> str:
     return _dump(export.diff_dict(result))
+
+
+def timeline(line, **_: Any) -> str:
+    return _dump(export.timeline_dict(line))
+
+
+def track(result, **_: Any) -> str:
+    return _dump(export.track_dict(result))

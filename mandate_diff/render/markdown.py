@@ -86,3 +86,23 @@ def diff(result, **_: Any) -> str:
         rows.append([export.movement(change), _where(change.old), _where(change.new), text, similarity])
     out.append(pipe_table(["Change", "Old", "New", "Task", "Match"], rows))
     return "\n".join(out)
+
+
+def timeline(line, **_: Any) -> str:
+    columns = line.columns
+    rows = [[lin.label, *(export.cell_text(line, lin, i) for i in range(len(columns)))] for lin in line.lineages]
+    out = [f"## {line.mission}: tasks by tier and rank, {columns[0]}–{columns[-1]}" if columns else f"## {line.mission}",
+           "", pipe_table(["Task", *columns], rows), f"S strategic · P priority · O other · T untiered. {export.MARKS_LEGEND}", ""]
+    return "\n".join(out)
+
+
+def track(result, **_: Any) -> str:
+    rows = []
+    for v in result.versions:
+        if v.task is None:
+            rows.append([v.mandate.year, v.mandate.symbol, "", "", "(absent)"])
+            continue
+        text = redline_markdown(v.changes) if v.changes else v.task.heading
+        rows.append([v.mandate.year, v.mandate.symbol, v.task.position, v.task.path, text])
+    title = f"## {result.lineage.label}" + (f" (`{result.lineage.key}`)" if result.lineage.key else "")
+    return "\n".join([title, "", pipe_table(["Year", "Symbol", "Pos", "Path", "Task"], rows)])

@@ -106,3 +106,37 @@ def diff(result, redline: bool = False, **_: Any) -> list:
         table.add_row(words, _pos(change.old), _pos(change.new), task_text, match)
     summary = Text(export.summary_line(result), style="bold")
     return [summary, table] if result.changes else [summary]
+
+
+def timeline(line, **_: Any) -> list:
+    columns = line.columns
+    title = f"{line.mission}: tasks by tier and rank" + (f", {columns[0]}–{columns[-1]}" if columns else "")
+    table = Table(title=title, title_justify="left")
+    table.add_column("Task", overflow="fold", max_width=60)
+    for col in columns:
+        table.add_column(col, no_wrap=True, justify="center")
+    for lin in line.lineages:
+        cells = []
+        for i in range(len(columns)):
+            text = export.cell_text(line, lin, i)
+            cell = lin.cells.get(i)
+            cells.append(Text(text, style=TIER_STYLES[cell.task.tier] if cell else "dim red"))
+        table.add_row(lin.label, *cells)
+    legend = Text(f"S strategic · P priority · O other · T untiered. {export.MARKS_LEGEND}", style="dim")
+    return [table, legend]
+
+
+def track(result, **_: Any) -> list:
+    lineage = result.lineage
+    title = lineage.label + (f"  [{lineage.key}]" if lineage.key else "")
+    table = Table(title=title, title_justify="left")
+    for name in ("Year", "Symbol", "Pos", "Path"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("Task (changes from the previous version)")
+    for v in result.versions:
+        if v.task is None:
+            table.add_row(str(v.mandate.year), v.mandate.symbol, Text("—", style="dim"), "", Text("absent", style="dim"))
+            continue
+        body = redline_text(v.changes) if v.changes else Text(v.task.heading)
+        table.add_row(str(v.mandate.year), v.mandate.symbol, position(v.task.tier, v.task.rank), v.task.path or "—", body)
+    return [table]
