@@ -34,8 +34,6 @@ TIER_BONUS = 0.2
 # closer to the operational tiers than to strategic priorities.
 _AFFINITY_LEVEL = {Tier.STRATEGIC: 0.0, Tier.PRIORITY: 1.0, Tier.TASK: 1.5, Tier.OTHER: 2.0}
 _HEADING_WEIGHT = 0.5
-# Weight of an identical-heading pair: above any sum of fuzzy pairs a task list can hold.
-_HEADING_WEIGHT_FLOOR = 1e6
 _PUNCT_RE = re.compile(r"[^\w\s]")
 
 
@@ -63,8 +61,13 @@ def normalise(text: str) -> str:
 def similarity(a: Task, b: Task) -> float:
     """How alike two tasks read, 0-100: half heading (word order ignored), half full text
     (shared words relative to the shorter text)."""
-    heading = fuzz.token_sort_ratio(normalise(a.heading), normalise(b.heading))
-    body = fuzz.token_set_ratio(normalise(a.body), normalise(b.body))
+    return _score((normalise(a.heading), normalise(a.body)), (normalise(b.heading), normalise(b.body)))
+
+
+def _score(a: tuple[str, str], b: tuple[str, str]) -> float:
+    """``similarity`` of two (normalised heading, normalised body) pairs."""
+    heading = fuzz.token_sort_ratio(a[0], b[0])
+    body = fuzz.token_set_ratio(a[1], b[1])
     return round(_HEADING_WEIGHT * heading + (1 - _HEADING_WEIGHT) * body, 1)
 
 
@@ -98,28 +101,34 @@ def align(
     def eligible(i: int, j: int) -> bool:
         return ignore_keys or not (old[i].key and new[j].key)
 
-    # Weights for the assignment: identical headings dominate every fuzzy pair; the tier bonus
-    # breaks ties among them and steers close fuzzy calls. The small constant keeps a pair
-    # exactly at the threshold worth taking.
-    weights: dict[tuple[int, int], float] = {}
-    scores: dict[tuple[int, int], float] = {}
+    def take(chosen: list[tuple[int, int]], basis: str) -> None:
+        for i, j in chosen:
+            pairs.append(Pair(i, j, basis, similarity(old[i], new[j])))
+            old_left.remove(i)
+            new_left.remove(j)
+
+    # Identical headings: pair them, letting tier affinity decide among repeated headings.
+    by_heading: dict[str, tuple[list[int], list[int]]] = {}
+    for i in old_left:
+        by_heading.setdefault(normalise(old[i].heading), ([], []))[0].append(i)
+    for j in new_left:
+        by_heading.setdefault(normalise(new[j].heading), ([], []))[1].append(j)
+    for olds, news in by_heading.values():
+        weights = {(i, j): 1 + tier_affinity(old[i].tier, new[j].tier) for i in olds for j in news if eligible(i, j)}
+        take(_max_weight_assignment(weights), "heading")
+
+    # Fuzzy: one global assignment maximising similarity in excess of the threshold; the small
+    # constant keeps a pair exactly at the threshold worth taking.
+    old_text = {i: (normalise(old[i].heading), normalise(old[i].body)) for i in old_left}
+    new_text = {j: (normalise(new[j].heading), normalise(new[j].body)) for j in new_left}
+    weights = {}
     for i in old_left:
         for j in new_left:
-            if not eligible(i, j):
-                continue
-            factor = 1 + tier_affinity(old[i].tier, new[j].tier)
-            score = similarity(old[i], new[j])
-            if normalise(old[i].heading) == normalise(new[j].heading):
-                scores[i, j] = score
-                weights[i, j] = _HEADING_WEIGHT_FLOOR * factor
-            elif score >= threshold:
-                scores[i, j] = score
-                weights[i, j] = (score - threshold + 0.5) * factor
-    for i, j in _max_weight_assignment(weights):
-        basis = "heading" if weights[i, j] >= _HEADING_WEIGHT_FLOOR else "fuzzy"
-        pairs.append(Pair(i, j, basis, scores[i, j]))
-        old_left.remove(i)
-        new_left.remove(j)
+            if eligible(i, j):
+                score = _score(old_text[i], new_text[j])
+                if score >= threshold:
+                    weights[i, j] = (score - threshold + 0.5) * (1 + tier_affinity(old[i].tier, new[j].tier))
+    take(_max_weight_assignment(weights), "fuzzy")
     pairs += [Pair(i, None) for i in old_left]
     pairs += [Pair(None, j) for j in new_left]
     return pairs

@@ -37,14 +37,15 @@ class Cell:
 @dataclass
 class Lineage:
     cells: dict[int, Cell] = field(default_factory=dict)  # mandate index → cell
+    first: int = -1
+    last: int = -1
 
-    @property
-    def first(self) -> int:
-        return min(self.cells)
-
-    @property
-    def last(self) -> int:
-        return max(self.cells)
+    def add(self, index: int, cell: Cell) -> None:
+        """Record ``cell`` at mandate ``index``; indexes only grow while a timeline is built."""
+        self.cells[index] = cell
+        if self.first < 0:
+            self.first = index
+        self.last = index
 
     @property
     def latest(self) -> Task:
@@ -106,6 +107,7 @@ def timeline(
     lineages: list[Lineage] = []
     previous: dict[int, Lineage] = {}  # id(task of the previous mandate) → its lineage
     by_key: dict[str, Lineage] = {}
+    recent: list[Lineage] = []  # lineages present within the last REVIVAL_WINDOW mandates
     for index, mandate in enumerate(mandates):
         current: dict[int, Lineage] = {}
         unplaced: list[Task] = []
@@ -121,13 +123,15 @@ def timeline(
                     unplaced.append(change.new)
                     continue
                 lineage = previous[id(change.old)]
-                lineage.cells[index] = Cell(change.new, _marks(change))
+                lineage.add(index, Cell(change.new, _marks(change)))
                 current[id(change.new)] = lineage
-        for task, lineage in _revive(unplaced, lineages, index, by_key, threshold, ignore_keys):
-            lineage.cells[index] = Cell(task, ("returned",) if lineage.cells else ("entered",))
+        recent = [lin for lin in recent if index - lin.last <= REVIVAL_WINDOW]
+        for task, lineage in _revive(unplaced, recent, index, by_key, threshold, ignore_keys):
+            lineage.add(index, Cell(task, ("returned",) if lineage.cells else ("entered",)))
             current[id(task)] = lineage
             if lineage.first == index:
                 lineages.append(lineage)
+                recent.append(lineage)
         if not ignore_keys:
             for lineage in current.values():
                 if lineage.cells[index].task.key:
@@ -149,9 +153,9 @@ def _marks(change) -> tuple[str, ...]:  # noqa: ANN001 - diff.Change
     return tuple(marks)
 
 
-def _revive(unplaced, lineages, index, by_key, threshold, ignore_keys):  # noqa: ANN001, ANN202
-    """Pair tasks new in this mandate with dormant lineages (key first, then wording); the rest
-    get new lineages."""
+def _revive(unplaced, recent, index, by_key, threshold, ignore_keys):  # noqa: ANN001, ANN202
+    """Pair tasks new in this mandate with dormant lineages: by key at any distance, then by
+    wording among the ``recent`` ones; the rest get new lineages."""
     placed = []
     rest = []
     for task in unplaced:
@@ -160,10 +164,8 @@ def _revive(unplaced, lineages, index, by_key, threshold, ignore_keys):  # noqa:
             placed.append((task, lineage))
         else:
             rest.append(task)
-    dormant = [
-        lin for lin in lineages
-        if lin.last < index - 1 and index - lin.last <= REVIVAL_WINDOW and all(lin is not l for _, l in placed)
-    ]
+    taken = {id(lin) for _, lin in placed}
+    dormant = [lin for lin in recent if lin.last < index - 1 and id(lin) not in taken]
     if rest and dormant:
         pairs = align([lin.latest for lin in dormant], rest, threshold=threshold, ignore_keys=ignore_keys)
         matched = set()

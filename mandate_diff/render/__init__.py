@@ -30,10 +30,17 @@ def render(kind: str, data: Any, fmt: str, **options: Any) -> Any:
     return getattr(module, kind)(data, **options)
 
 
+def _isatty(out: TextIO) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def emit(kind: str, data: Any, fmt: str, out: TextIO | None = None, **options: Any) -> None:
     """Render ``data`` and write it to ``out`` (standard output by default)."""
     out = out or sys.stdout
-    rendered = render(kind, data, fmt, **options)
+    rendered = render(kind, data, fmt, pretty=_isatty(out), **options)
     if fmt == "table":
         from .table import console
 
