@@ -3,6 +3,8 @@
 Each command resolves its arguments through the library, hands the result to
 ``render.emit`` and leaves error handling to ``_handled``, the one place where library
 exceptions become a message on stderr and an exit code (docs/cli.md lists the codes).
+Engines that only some commands need (timeline, validate) are imported inside those commands:
+every run pays for what is imported at the top (bench/startup.py).
 """
 
 from __future__ import annotations
@@ -21,9 +23,7 @@ from .corpus import DEFAULT_MISSION, Corpus
 from .diff import KINDS, check_kinds
 from .diff import diff as compute_diff
 from .errors import MandateDiffError, MandateFormatError, ReferenceNotFound
-from .timeline import timeline as build_timeline
-from .timeline import track as find_track
-from .render import check_format, emit
+from .render import VALIDATE_FORMATS, check_format, emit
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -262,6 +262,8 @@ def timeline_command(
 
       mandate-diff timeline --format json > minusma-timeline.json
     """
+    from .timeline import timeline as build_timeline
+
     check_format(fmt)
     found = _mission_span(_corpus(mandates, no_bundled), mission, start, end)
     emit("timeline", build_timeline(found, threshold=check_threshold(threshold), ignore_keys=ignore_keys), fmt)
@@ -293,10 +295,52 @@ def track_command(
 
       mandate-diff track State authority centre
     """
+    from .timeline import timeline as build_timeline
+    from .timeline import track as find_track
+
     check_format(fmt)
     found = _mission_span(_corpus(mandates, no_bundled), mission, start, end)
     line = build_timeline(found, threshold=check_threshold(threshold), ignore_keys=ignore_keys)
     emit("track", find_track(line, " ".join(query)), fmt)
+
+
+@app.command("validate")
+@_handled
+def validate_command(
+    paths: Annotated[
+        Optional[list[Path]],
+        typer.Argument(metavar="[PATHS]...", help="Mandate files or directories (default: every configured mandate directory)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    mandates: MandatesOpt = None,
+    no_bundled: NoBundledOpt = False,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: text (path:line:col: CODE message), json or github (workflow annotations).")
+    ] = "text",
+) -> None:
+    """Check mandate files for CI: every problem of every file in one run, with its code.
+
+    Exit 0 when there is no error (warnings alone pass unless --strict), 1 when problems were
+    found, 2 for usage errors. Codes are listed in docs/validate.md. Files are only read.
+
+    Examples:
+
+      mandate-diff validate
+
+      mandate-diff validate mandates/ --strict
+
+      mandate-diff validate --no-bundled --mandates my-mandates --format github
+    """
+    from .validate import validate
+
+    check_format(fmt, VALIDATE_FORMATS)
+    targets = paths or _corpus(mandates, no_bundled).dirs
+    report = validate(targets, strict=strict)
+    emit("validate", report, fmt)
+    if fmt == "text":
+        sys.stderr.write(report.summary() + "\n")
+    if not report.ok:
+        raise typer.Exit(EXIT_FOUND)
 
 
 def run() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from .errors import ReferenceNotFound
+from .errors import MandateFormatError, ReferenceNotFound
 from .model import Mandate
 from .parse import load
 
@@ -25,14 +25,24 @@ def bundled_dir() -> Path:
     return installed if installed.is_dir() else here.parent / "mandates"
 
 
-def mandate_files(directory: Path) -> list[Path]:
+def mandate_files(directory: Path, on_error: Callable[[MandateFormatError], None] | None = None) -> list[Path]:
     """Every ``*.md`` file below ``directory`` except README files and hidden entries, sorted.
 
     Symbolic links to directories are not followed, so a link loop cannot make the walk endless;
     a link to a file is read like the file (a broken or looping one gets a clear read error).
+    A directory that cannot be listed is a :class:`MandateFormatError`, raised unless ``on_error``
+    takes it, rather than a silent gap in the corpus.
     """
+
+    def unreadable(exc: OSError) -> None:
+        error = MandateFormatError(exc.filename or directory, 1, 1,
+                                   f"cannot read the directory: {exc.strerror or exc}", "MD001")
+        if on_error is None:
+            raise error
+        on_error(error)
+
     found = []
-    for root, dirs, files in os.walk(directory, followlinks=False):
+    for root, dirs, files in os.walk(directory, onerror=unreadable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             if name.endswith(".md") and not name.startswith(".") and name.lower() != "readme.md":

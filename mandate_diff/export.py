@@ -190,3 +190,19 @@ def cell_text(line, lineage, index: int) -> str:  # noqa: ANN001
 
 MARKS_LEGEND = ("+ entered · ↺ returned · ↑↓ moved · ▲▼ promoted/demoted · ↕ changed to or from the untiered list · "
                 "~ reworded · × left")
+
+
+VALIDATE_SCHEMA = "mandate-diff/validate@1"
+
+
+def validate_dict(report) -> dict[str, Any]:  # noqa: ANN001 - validate.Report
+    return {
+        "schema": VALIDATE_SCHEMA,
+        "files": len(report.files),
+        "errors": report.errors,
+        "warnings": report.warnings,
+        "problems": [
+            {"path": p.path, "line": p.line, "col": p.col, "code": p.code, "severity": p.severity, "message": p.message}
+            for p in report.problems
+        ],
+    }

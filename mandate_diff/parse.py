@@ -77,6 +77,15 @@ def read_text(path: Path) -> str:
         raise fail("permission denied: the file cannot be read") from None
     except OSError as exc:  # symlink loops, I/O errors, names too long
         raise fail(f"cannot read the file: {exc.strerror or exc}") from None
+    return decode(data, path)
+
+
+def decode(data: bytes, path: Path | str = "<bytes>") -> str:
+    """The text of a mandate file's bytes, refusing binary data and anything but UTF-8."""
+
+    def fail(message: str, line: int, col: int) -> MandateFormatError:
+        return MandateFormatError(path, line, col, message, "MD001")
+
     if b"\x00" in data:
         offset = data.index(b"\x00")
         line, col = _position(data, offset)
@@ -105,7 +114,40 @@ def normalise(text: str) -> list[str]:
     return [line.expandtabs(4).rstrip() for line in text.split("\n")]
 
 
+class _Problems(list):
+    """Where parsing records what is wrong. Strict (for ``parse_text``): the first problem is
+    raised at once. Lenient (for ``validate``): problems are kept and parsing goes on, so one run
+    reports every problem of a file."""
+
+    def __init__(self, strict: bool):
+        super().__init__()
+        self.strict = strict
+
+    def add(self, problem: MandateFormatError) -> None:
+        if self.strict:
+            raise problem
+        self.append(problem)
+
+
 def parse_text(text: str, path: Path | str = "<string>") -> Mandate:
+    """Parse a mandate file's text; the first problem raises :class:`MandateFormatError`."""
+    return _parse(text, path, _Problems(strict=True))  # type: ignore[return-value]
+
+
+def check_text(text: str, path: Path | str = "<string>") -> tuple[Mandate | None, list[MandateFormatError]]:
+    """Parse as far as possible and return every problem found (file order within each part:
+    front matter, then body), with the mandate when there were none."""
+    problems = _Problems(strict=False)
+    try:
+        mandate = _parse(text, path, problems)
+    except MandateFormatError as fatal:  # the file's frame is broken: nothing more can be read
+        return None, [*problems, fatal]
+    return (mandate if not problems else None), list(problems)
+
+
+def _parse(text: str, path: Path | str, problems: _Problems) -> Mandate | None:
+    """The parse proper. Problems that leave the file's frame intact (a field, a task) go to
+    ``problems``; those that leave nothing to read on (no front matter, broken YAML) raise."""
     lines = normalise(text)
     for number, line in enumerate(lines, 1):
         if len(line) > MAX_LINE_CHARS:
@@ -126,8 +168,10 @@ def parse_text(text: str, path: Path | str = "<string>") -> Mandate:
             path, len(lines), 1, "front matter is not closed: add a line '---' after it", "MD002"
         ) from None
     meta, field_lines = _read_front_matter(lines[1:end], path)
-    fields = _check_fields(meta, field_lines, path)
-    tasks = _parse_body(lines, end + 1, path)
+    fields = _check_fields(meta, field_lines, path, problems)
+    tasks = _parse_body(lines, end + 1, path, problems)
+    if fields is None or problems:
+        return None
     return Mandate(tasks=tuple(tasks), path=str(path), field_lines=field_lines, **fields)
 
 
@@ -194,19 +238,21 @@ def _read_front_matter(lines: list[str], path: Path | str) -> tuple[dict[str, An
     return meta, field_lines
 
 
-def _check_fields(meta: dict[str, Any], field_lines: dict[str, int], path: Path | str) -> dict[str, Any]:
+def _check_fields(
+    meta: dict[str, Any], field_lines: dict[str, int], path: Path | str, problems: _Problems
+) -> dict[str, Any] | None:
+    """The typed fields, or None when any is wrong (each wrong field is one problem)."""
+
     def fail(name: str, message: str, code: str = "MD005") -> MandateFormatError:
         return MandateFormatError(path, field_lines.get(name, 1), 1, message, code)
 
+    known = REQUIRED_FIELDS + OPTIONAL_FIELDS
     for name in meta:
-        if name not in REQUIRED_FIELDS and name not in OPTIONAL_FIELDS:
-            known = ", ".join(REQUIRED_FIELDS + OPTIONAL_FIELDS)
-            raise fail(str(name), f"unknown front matter field '{name}' (known fields: {known})")
-    for name in REQUIRED_FIELDS:
-        if meta.get(name) in (None, ""):
-            raise MandateFormatError(
-                path, 1, 1, f"front matter field '{name}' is missing", "MD004"
-            )
+        if name not in known:
+            problems.add(fail(str(name), f"unknown front matter field '{name}' (known fields: {', '.join(known)})"))
+    missing = [name for name in REQUIRED_FIELDS if meta.get(name) in (None, "")]
+    for name in missing:
+        problems.add(MandateFormatError(path, 1, 1, f"front matter field '{name}' is missing", "MD004"))
 
     def text_field(name: str) -> str:
         value = meta[name]
@@ -214,51 +260,72 @@ def _check_fields(meta: dict[str, Any], field_lines: dict[str, int], path: Path 
             raise fail(name, f"'{name}' must be text, not {_type_name(value)}")
         return value.strip()
 
-    mission = text_field("mission")
-    symbol = " ".join(text_field("symbol").split())
-    if not SYMBOL_RE.match(symbol):
-        raise fail("symbol", f"'symbol' must look like 'S/RES/2423 (2018)', not {symbol!r}")
-    year = meta["year"]
-    if not isinstance(year, int) or isinstance(year, bool) or not 1945 <= year <= 2999:
-        raise fail("year", f"'year' must be a four-digit year, not {year!r}")
-    adopted = _date(meta["adopted"], lambda msg: fail("adopted", msg, "MD006"))
-    wording = text_field("wording")
-    if wording not in WORDINGS:
-        raise fail("wording", f"'wording' must be 'verbatim' or 'abridged', not {wording!r}")
-    source = _text_list(meta["source"], "source", fail)
-    paragraphs = meta["paragraphs"]
-    if paragraphs == "unconfirmed":
-        paragraphs = None
-    elif isinstance(paragraphs, int) and not isinstance(paragraphs, bool):
-        paragraphs = (paragraphs,)
-    elif isinstance(paragraphs, list) and paragraphs and all(
-        isinstance(p, int) and not isinstance(p, bool) and p > 0 for p in paragraphs
-    ):
-        paragraphs = tuple(paragraphs)
-    else:
+    def symbol() -> str:
+        value = " ".join(text_field("symbol").split())
+        if not SYMBOL_RE.match(value):
+            raise fail("symbol", f"'symbol' must look like 'S/RES/2423 (2018)', not {value!r}")
+        return value
+
+    def year() -> int:
+        value = meta["year"]
+        if not isinstance(value, int) or isinstance(value, bool) or not 1945 <= value <= 2999:
+            raise fail("year", f"'year' must be a four-digit year, not {value!r}")
+        return value
+
+    def wording() -> str:
+        value = text_field("wording")
+        if value not in WORDINGS:
+            raise fail("wording", f"'wording' must be 'verbatim' or 'abridged', not {value!r}")
+        return value
+
+    def paragraphs() -> tuple[int, ...] | None:
+        value = meta["paragraphs"]
+        if value == "unconfirmed":
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return (value,)
+        if isinstance(value, list) and value and all(
+            isinstance(p, int) and not isinstance(p, bool) and p > 0 for p in value
+        ):
+            return tuple(value)
         raise fail("paragraphs", "'paragraphs' must be a list of operative paragraph numbers or 'unconfirmed'")
-    notes = meta.get("notes") or ""
-    if not isinstance(notes, str):
-        raise fail("notes", f"'notes' must be text, not {_type_name(notes)}")
-    unconfirmed = _text_list(meta.get("unconfirmed") or [], "unconfirmed", fail)
-    incomplete = []
-    for name in _text_list(meta.get("incomplete") or [], "incomplete", fail):
-        try:
-            incomplete.append(Tier(name))
-        except ValueError:
-            raise fail("incomplete", f"'incomplete' lists tiers (strategic, priority, other, task), not {name!r}") from None
-    return {
-        "mission": mission,
+
+    def notes() -> str:
+        value = meta.get("notes") or ""
+        if not isinstance(value, str):
+            raise fail("notes", f"'notes' must be text, not {_type_name(value)}")
+        return value.strip()
+
+    def incomplete() -> tuple[Tier, ...]:
+        tiers = []
+        for name in _text_list(meta.get("incomplete") or [], "incomplete", fail):
+            try:
+                tiers.append(Tier(name))
+            except ValueError:
+                raise fail("incomplete", f"'incomplete' lists tiers (strategic, priority, other, task), not {name!r}") from None
+        return tuple(tiers)
+
+    readers = {
+        "mission": lambda: text_field("mission"),
         "symbol": symbol,
         "year": year,
-        "adopted": adopted,
+        "adopted": lambda: _date(meta["adopted"], lambda msg: fail("adopted", msg, "MD006")),
         "wording": wording,
-        "source": source,
+        "source": lambda: _text_list(meta["source"], "source", fail),
         "paragraphs": paragraphs,
-        "notes": notes.strip(),
-        "unconfirmed": unconfirmed,
-        "incomplete": tuple(incomplete),
+        "notes": notes,
+        "unconfirmed": lambda: _text_list(meta.get("unconfirmed") or [], "unconfirmed", fail),
+        "incomplete": incomplete,
     }
+    fields: dict[str, Any] = {}
+    for name, read in readers.items():
+        if name in missing:
+            continue
+        try:
+            fields[name] = read()
+        except MandateFormatError as problem:
+            problems.add(problem)
+    return fields if len(fields) == len(readers) else None
 
 
 def _date(value: Any, fail) -> _dt.date:  # noqa: ANN001
@@ -318,14 +385,18 @@ class _Item:
         )
 
 
-def _parse_body(lines: list[str], start: int, path: Path | str) -> list[Task]:
-    def fail(number: int, col: int, message: str, code: str) -> MandateFormatError:
-        return MandateFormatError(path, number, col, message, code)
+def _parse_body(lines: list[str], start: int, path: Path | str, problems: _Problems) -> list[Task]:
+    """The tasks of the body. After a problem, reading goes on from the next line as sensibly as
+    it can (an unknown section is skipped, a task out of order is kept under its own letter)."""
+
+    def report(number: int, col: int, message: str, code: str) -> None:
+        problems.add(MandateFormatError(path, number, col, message, code))
 
     items: list[_Item] = []
     keys: dict[str, int] = {}
     seen_tiers: dict[Tier, int] = {}
     tier: Tier | None = None
+    skipping = False  # inside a section that could not be read
     para = ""
     style = ""  # "letters" or "bullets" within the current section
     for number, line in enumerate(lines[start:], start + 1):
@@ -337,46 +408,58 @@ def _parse_body(lines: list[str], start: int, path: Path | str) -> list[Task]:
         if line.startswith("#"):
             match = _SECTION_RE.match(line)
             name = " ".join((match["name"] if match else line.lstrip("#")).lower().split())
+            style = ""
             if not match or not line.startswith("## ") or name not in _TIER_NAMES:
-                raise fail(
+                report(
                     number, 1,
                     f"unknown tier heading {line!r}: use '## Strategic priorities', '## Priority tasks', "
                     "'## Other tasks' or, for an untiered mandate, '## Tasks'",
                     "MD007",
                 )
+                skipping = True
+                continue
             tier = _TIER_NAMES[name]
+            # A section that cannot stand is skipped whole, so its tasks do not cascade into
+            # lettering problems of their own.
+            skipping = True
             if tier in seen_tiers:
-                raise fail(number, 1, f"a second '{match['name']}' section (the first is on line {seen_tiers[tier]})", "MD007")
-            if (tier is Tier.TASK and seen_tiers) or (tier is not Tier.TASK and Tier.TASK in seen_tiers):
-                raise fail(number, 1, "an untiered '## Tasks' list cannot be combined with tier sections", "MD007")
-            seen_tiers[tier] = number
-            para = match["para"] or ""
-            style = ""
+                report(number, 1, f"a second '{match['name']}' section (the first is on line {seen_tiers[tier]})", "MD007")
+            elif (tier is Tier.TASK and seen_tiers) or (tier is not Tier.TASK and Tier.TASK in seen_tiers):
+                report(number, 1, "an untiered '## Tasks' list cannot be combined with tier sections", "MD007")
+            else:
+                skipping = False
+                seen_tiers[tier] = number
+                para = match["para"] or ""
+            continue
+        if skipping:
             continue
         item = _ITEM_RE.match(line)
         bullet = None if item else _BULLET_RE.match(line)
         if tier is None:
-            raise fail(
+            report(
                 number, 1,
                 "text before the first tier heading: start the body with '## Priority tasks' "
                 "(or another tier heading)",
                 "MD007",
             )
+            skipping = True
+            continue
         current = items[-1] if items and items[-1].tier is tier else None
         if item and _is_subitem(item, current, style):
             roman = item["mark"]
             expected = _ROMANS[len(current.subtasks)] if len(current.subtasks) < len(_ROMANS) else None
+            col = len(item["indent"]) + 1
             if roman != expected:
-                raise fail(number, len(item["indent"]) + 1, f"sub-item ({roman}) out of order: expected ({expected})", "MD008")
+                report(number, col, f"sub-item ({roman}) out of order: expected ({expected})", "MD008")
             text = " ".join(item["rest"].split())
             if not text:
-                raise fail(number, len(item["indent"]) + 1, f"sub-item ({roman}) has no text", "MD009")
-            current.subtasks.append((f"{current.path}({roman})", [text], number))
+                report(number, col, f"sub-item ({roman}) has no text", "MD009")
+            current.subtasks.append((f"{current.path}({roman})", [text] if text else [], number))
             continue
         if item or bullet:
             new_style = "letters" if item else "bullets"
             if style and style != new_style:
-                raise fail(number, 1, "do not mix lettered items '(a)' and bullets '-' in one section", "MD008")
+                report(number, 1, "do not mix lettered items '(a)' and bullets '-' in one section", "MD008")
             style = new_style
             rank = (current.rank + 1) if current else 1
             if item:
@@ -384,7 +467,7 @@ def _parse_body(lines: list[str], start: int, path: Path | str) -> list[Task]:
                 expected = chr(ord("a") + rank - 1) if rank <= 26 else None
                 if letter != expected:
                     problem = "repeated" if current and letter <= current.path[-2:-1] else "out of order"
-                    raise fail(number, len(item["indent"]) + 1, f"task ({letter}) {problem}: expected ({expected})", "MD008")
+                    report(number, len(item["indent"]) + 1, f"task ({letter}) {problem}: expected ({expected})", "MD008")
                 item_path, rest = f"{para}({letter})", item["rest"]
             else:
                 item_path, rest = para, bullet["rest"]
@@ -394,14 +477,17 @@ def _parse_body(lines: list[str], start: int, path: Path | str) -> list[Task]:
                 key = key_match["key"].strip()
                 col = line.rfind("{#") + 1
                 if not KEY_RE.match(key):
-                    raise fail(number, col, f"invalid key {{#{key}}}: use lower-case letters, digits and '-'", "MD011")
-                if key in keys:
-                    raise fail(number, col, f"duplicate key {{#{key}}} (first used on line {keys[key]})", "MD010")
-                keys[key] = number
+                    report(number, col, f"invalid key {{#{key}}}: use lower-case letters, digits and '-'", "MD011")
+                    key = None
+                elif key in keys:
+                    report(number, col, f"duplicate key {{#{key}}} (first used on line {keys[key]})", "MD010")
+                    key = None
+                else:
+                    keys[key] = number
                 rest = rest[: key_match.start()]
             heading = " ".join(rest.split()).rstrip(":;").strip()
             if not heading:
-                raise fail(number, 1, "task has an empty heading", "MD009")
+                report(number, 1, "task has an empty heading", "MD009")
             items.append(_Item(tier, rank, item_path, heading, key, number))
             continue
         if current is None:

@@ -14,7 +14,10 @@ from typing import Any, TextIO
 from ..errors import UsageError
 
 FORMATS = ("table", "json", "csv", "markdown")
-_MODULES = {"json": "jsonfmt", "csv": "csvfmt", "markdown": "markdown", "table": "table"}
+#: ``validate`` speaks the formats of linters and CI systems instead of tables.
+VALIDATE_FORMATS = ("text", "json", "github")
+_MODULES = {"json": "jsonfmt", "csv": "csvfmt", "markdown": "markdown", "table": "table",
+            "text": "text", "github": "github"}
 
 
 def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
@@ -25,7 +28,7 @@ def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
 
 def render(kind: str, data: Any, fmt: str, **options: Any) -> Any:
     """Text (machine formats) or a list of Rich renderables (``table``) for ``data``."""
-    check_format(fmt)
+    check_format(fmt, FORMATS + VALIDATE_FORMATS)
     module = importlib.import_module(f"{__name__}.{_MODULES[fmt]}")
     return getattr(module, kind)(data, **options)
 
@@ -47,5 +50,5 @@ def emit(kind: str, data: Any, fmt: str, out: TextIO | None = None, **options: A
         con = console(out)
         for renderable in rendered:
             con.print(renderable)
-    else:
+    elif rendered:
         out.write(rendered if rendered.endswith("\n") else rendered + "\n")

@@ -34,3 +34,7 @@ def timeline(line, pretty: bool = False, **_: Any) -> str:
 
 def track(result, pretty: bool = False, **_: Any) -> str:
     return _dump(export.track_dict(result), pretty)
+
+
+def validate(report, pretty: bool = False, **_: Any) -> str:
+    return _dump(export.validate_dict(report), pretty)
