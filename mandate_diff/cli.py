@@ -22,8 +22,8 @@ from .align import DEFAULT_THRESHOLD, check_threshold
 from .corpus import DEFAULT_MISSION, Corpus
 from .diff import KINDS, check_kinds
 from .diff import diff as compute_diff
-from .errors import MandateDiffError, MandateFormatError, ReferenceNotFound
-from .render import VALIDATE_FORMATS, check_format, emit
+from .errors import MandateDiffError, MandateFormatError, ReferenceNotFound, UsageError
+from .render import VALIDATE_FORMATS, check_format, emit, render, write_atomically
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -341,6 +341,63 @@ def validate_command(
         sys.stderr.write(report.summary() + "\n")
     if not report.ok:
         raise typer.Exit(EXIT_FOUND)
+
+
+@app.command("report")
+@_handled
+def report_command(
+    refs: Annotated[
+        Optional[list[str]],
+        typer.Argument(metavar="[OLD NEW]", help="Two mandates for a report on one pair (default: all of the mission's)."),
+    ] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the page here (default: standard output).")
+    ] = None,
+    mission: MissionOpt = DEFAULT_MISSION,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    threshold: ThresholdOpt = DEFAULT_THRESHOLD,
+    ignore_keys: IgnoreKeysOpt = False,
+    mandates: MandatesOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> None:
+    """Write one self-contained HTML page to share or print: a chart of every task's tier and rank
+    over the years, each year-to-year diff with its changed words, and each mandate's sources.
+
+    The page loads nothing from outside (no scripts, fonts or styles from the web) and prints
+    cleanly to PDF.
+
+    Examples:
+
+      mandate-diff report -o minusma.html
+
+      mandate-diff report --from 2015 --to 2019 -o minusma-2015-2019.html
+
+      mandate-diff report 2018 2019 -o renewal-2019.html
+    """
+    from .report import report as build_report
+
+    corpus = _corpus(mandates, no_bundled)
+    if refs:
+        if len(refs) != 2 or start is not None or end is not None:
+            raise UsageError("give two mandates (OLD NEW), or none with --from/--to for a whole mission")
+        found = [corpus.resolve(ref, mission) for ref in refs]
+    else:
+        found = _mission_span(corpus, mission, start, end)
+    result = build_report(found, threshold=check_threshold(threshold), ignore_keys=ignore_keys)
+    if output is None or str(output) == "-":
+        emit("report", result, "html")
+        return
+    _refuse_input_as_output(output, found)
+    write_atomically(output, render("report", result, "html"))
+    sys.stderr.write(f"wrote {output} ({len(found)} mandates)\n")
+
+
+def _refuse_input_as_output(output: Path, inputs: list) -> None:
+    target = output.resolve()
+    for mandate in inputs:
+        if mandate.path and Path(mandate.path).resolve() == target:
+            raise UsageError(f"{output} is an input mandate file; choose another output file")
 
 
 def run() -> None:
