@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -67,6 +66,8 @@ def write_atomically(path: Path, text: str) -> None:
     directory = path.parent
     if not directory.is_dir():
         raise UsageError(f"cannot write {path}: directory {directory} does not exist")
+    import tempfile  # only a report written to a file needs it
+
     umask = os.umask(0)
     os.umask(umask)
     try:
