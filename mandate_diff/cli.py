@@ -39,6 +39,7 @@ app = typer.Typer(
         "2 bad input or usage; 70 internal error."
     ),
     no_args_is_help=True,
+    rich_markup_mode="markdown",
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -361,10 +362,10 @@ def report_command(
     mandates: MandatesOpt = None,
     no_bundled: NoBundledOpt = False,
 ) -> None:
-    """Write one self-contained HTML page to share or print: a chart of every task's tier and rank
-    over the years, each year-to-year diff with its changed words, and each mandate's sources.
+    """Write a self-contained HTML page: a chart of every task's tier and rank, the diffs, the sources.
 
-    The page loads nothing from outside (no scripts, fonts or styles from the web) and prints
+    The chart follows every task over the years; each year-to-year diff shows its changed words;
+    each mandate's metadata and sources close the page. The page loads nothing from outside (no scripts, fonts or styles from the web) and prints
     cleanly to PDF.
 
     Examples:

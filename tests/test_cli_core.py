@@ -13,7 +13,7 @@ import pytest
 
 from mandate_diff import __version__
 
-from .conftest import FIXTURES, no_traceback
+from .conftest import FIXTURES, REPO, no_traceback
 
 
 def test_version(cli):
@@ -111,10 +111,18 @@ def test_debug_shows_the_exception(cli):
     assert result.exit_code != 0 and result.exception is not None and not isinstance(result.exception, SystemExit)
 
 
-@pytest.mark.parametrize("command", ["list", "show"])
-def test_every_command_has_help_with_examples(cli, command):
-    result = cli(command, "--help")
-    assert result.exit_code == 0 and "Examples" in result.stdout
+def test_every_command_has_help_with_examples_and_a_section_in_the_docs(cli):
+    from mandate_diff.cli import app
+
+    commands = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert commands == ["list", "show", "diff", "timeline", "track", "validate", "report"]
+    docs = (REPO / "docs" / "cli.md").read_text()
+    readme = (REPO / "README.md").read_text()
+    for command in commands:
+        result = cli(command, "--help")
+        assert result.exit_code == 0 and "Examples" in result.stdout, command
+        assert f"## `mandate-diff {command}" in docs, command
+        assert f"mandate-diff {command}" in readme, command
 
 
 def test_no_color_env_is_respected(cli):
