@@ -3,8 +3,6 @@
 Each command resolves its arguments through the library, hands the result to
 ``render.emit`` and leaves error handling to ``_handled``, the one place where library
 exceptions become a message on stderr and an exit code (docs/cli.md lists the codes).
-Engines that only some commands need (timeline, validate) are imported inside those commands:
-every run pays for what is imported at the top (bench/startup.py).
 """
 
 from __future__ import annotations
@@ -24,6 +22,10 @@ from .diff import KINDS, check_kinds
 from .diff import diff as compute_diff
 from .errors import MandateDiffError, MandateFormatError, ReferenceNotFound, UsageError
 from .render import VALIDATE_FORMATS, check_format, emit, render, write_atomically
+from .report import report as build_report
+from .timeline import timeline as build_timeline
+from .timeline import track as find_track
+from .validate import validate
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -263,8 +265,6 @@ def timeline_command(
 
       mandate-diff timeline --format json > minusma-timeline.json
     """
-    from .timeline import timeline as build_timeline
-
     check_format(fmt)
     found = _mission_span(_corpus(mandates, no_bundled), mission, start, end)
     emit("timeline", build_timeline(found, threshold=check_threshold(threshold), ignore_keys=ignore_keys), fmt)
@@ -296,9 +296,6 @@ def track_command(
 
       mandate-diff track State authority centre
     """
-    from .timeline import timeline as build_timeline
-    from .timeline import track as find_track
-
     check_format(fmt)
     found = _mission_span(_corpus(mandates, no_bundled), mission, start, end)
     line = build_timeline(found, threshold=check_threshold(threshold), ignore_keys=ignore_keys)
@@ -310,7 +307,7 @@ def track_command(
 def validate_command(
     paths: Annotated[
         Optional[list[Path]],
-        typer.Argument(metavar="[PATHS]...", help="Mandate files or directories (default: every configured mandate directory)."),
+        typer.Argument(metavar="[PATHS]...", help="Mandate files or directories (default: the bundled mandates, MANDATE_DIFF_PATH and --mandates)."),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     mandates: MandatesOpt = None,
@@ -332,10 +329,8 @@ def validate_command(
 
       mandate-diff validate --no-bundled --mandates my-mandates --format github
     """
-    from .validate import validate
-
     check_format(fmt, VALIDATE_FORMATS)
-    targets = paths or _corpus(mandates, no_bundled).dirs
+    targets = [*paths, *(mandates or ())] if paths else _corpus(mandates, no_bundled).dirs
     report = validate(targets, strict=strict)
     emit("validate", report, fmt)
     if fmt == "text":
@@ -376,8 +371,6 @@ def report_command(
 
       mandate-diff report 2018 2019 -o renewal-2019.html
     """
-    from .report import report as build_report
-
     corpus = _corpus(mandates, no_bundled)
     if refs:
         if len(refs) != 2 or start is not None or end is not None:
