@@ -378,6 +378,8 @@ def report_command(
         found = [corpus.resolve(ref, mission) for ref in refs]
     else:
         found = _mission_span(corpus, mission, start, end)
+    if output is None and sys.stdout.isatty():
+        raise UsageError("the report is an HTML page: give -o FILE, or redirect standard output to a file")
     result = build_report(found, threshold=check_threshold(threshold), ignore_keys=ignore_keys)
     if output is None or str(output) == "-":
         emit("report", result, "html")
