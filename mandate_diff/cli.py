@@ -21,6 +21,7 @@ from .corpus import DEFAULT_MISSION, Corpus
 from .diff import KINDS, check_kinds
 from .diff import diff as compute_diff
 from .errors import MandateDiffError, MandateFormatError, ReferenceNotFound, UsageError
+from .export import count
 from .render import VALIDATE_FORMATS, check_format, emit, render, write_atomically
 from .report import report as build_report
 from .timeline import timeline as build_timeline
@@ -386,7 +387,7 @@ def report_command(
         return
     _refuse_input_as_output(output, found)
     write_atomically(output, render("report", result, "html"))
-    sys.stderr.write(f"wrote {output} ({len(found)} mandates)\n")
+    sys.stderr.write(f"wrote {output} ({count(len(found), 'mandate')})\n")
 
 
 def _refuse_input_as_output(output: Path, inputs: list) -> None:

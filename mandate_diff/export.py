@@ -112,6 +112,11 @@ def summary_line(result) -> str:  # noqa: ANN001 - diff.Diff
     return f"{result.old.year} → {result.new.year}: " + (" · ".join(parts) or "no changes")
 
 
+def count(n: int, noun: str) -> str:
+    """``1 error``, ``2 errors``: a number with its noun, plural when it is not one."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def movement(change) -> str:  # noqa: ANN001 - diff.Change
     """A short word for what happened: ``moved ↑2``, ``promoted``, ``added``..."""
     words = []

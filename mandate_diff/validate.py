@@ -16,6 +16,7 @@ from pathlib import Path
 from .align import similarity
 from .corpus import mandate_files
 from .errors import MandateFormatError
+from .export import count
 from .model import Mandate, Task
 from .parse import SYMBOL_RE, check_text, decode, read_text
 
@@ -76,14 +77,10 @@ class Report:
 
     def summary(self) -> str:
         if not self.problems:
-            return f"{_count(len(self.files), 'file')} checked: no problems"
+            return f"{count(len(self.files), 'file')} checked: no problems"
         bad = len({p.path for p in self.problems})
-        return (f"{_count(self.errors, 'error')} and {_count(self.warnings, 'warning')} "
-                f"in {bad} of {_count(len(self.files), 'file')}")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+        return (f"{count(self.errors, 'error')} and {count(self.warnings, 'warning')} "
+                f"in {bad} of {count(len(self.files), 'file')}")
 
 
 def problem(error: MandateFormatError) -> Problem:
