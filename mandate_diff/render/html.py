@@ -63,7 +63,7 @@ dt { font-weight: 600; } dd { margin: 0; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav { display: none; }
   .chart { overflow: visible; border: none; } .chart svg { width: 100%; height: auto; }
-  h2 { break-after: avoid; } tr, figure, .mandate { break-inside: avoid; }
+  h2, h3, section > p { break-after: avoid; } tr, figure, .mandate { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
   @page { margin: 14mm; }
 }
