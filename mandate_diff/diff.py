@@ -112,17 +112,11 @@ def _classify(
 ) -> Change:
     if pair.new is None:
         task = old.tasks[pair.old]
-        caveat = None
-        if task.tier in new.incomplete:
-            caveat = (f"{new.label} lists its {task.tier.label}s incompletely: "
-                      "this task may not have been dropped")
+        caveat = _unlisted_caveat(task.tier, new, "this task may not have been dropped")
         return Change(("dropped",), task, None, caveat=caveat)
     if pair.old is None:
         task = new.tasks[pair.new]
-        caveat = None
-        if task.tier in old.incomplete:
-            caveat = (f"{old.label} lists its {task.tier.label}s incompletely: "
-                      "this task may not be new")
+        caveat = _unlisted_caveat(task.tier, old, "this task may not be new")
         return Change(("added",), None, task, caveat=caveat)
     a, b = old.tasks[pair.old], new.tasks[pair.new]
     kinds = []
@@ -145,6 +139,17 @@ def _classify(
         rank_delta=rank_delta, raw_rank_delta=raw_delta, tier_change=tier_change,
         match=pair.basis, similarity=pair.score, redline=segments,
     )
+
+
+def _unlisted_caveat(tier: Tier, other: Mandate, consequence: str) -> str | None:
+    """A caveat when a task of ``tier`` could stand unlisted in ``other``: that tier is listed
+    incompletely there, or one side is an untiered list, whose tasks could sit in any tier."""
+    if not other.incomplete:
+        return None
+    if tier in other.incomplete or tier is Tier.TASK or Tier.TASK in other.incomplete:
+        listed = " and ".join(f"{t.label}s" for t in other.incomplete)
+        return f"{other.label} lists its {listed} incompletely: {consequence}"
+    return None
 
 
 def _adjusted_ranks(old: tuple[Task, ...], new: tuple[Task, ...], pairs: list[Pair]) -> dict[tuple[str, int], int]:

@@ -142,8 +142,22 @@ def test_2013_to_2015_ceasefire_added_at_rank_1(ignore_keys):
 
 
 def test_caveat_on_drop_from_incomplete_tier():
-    weapons = next(c for c in bundled("2018", "2019", False).changes if c.key == "weapons-ammunition")
-    assert weapons.kinds == ("dropped",) and "may not have been dropped" in weapons.caveat
+    changes = bundled("2018", "2019", False).changes
+    weapons = next(c for c in changes if c.key == "weapons-ammunition")
+    assert weapons.kinds == ("dropped",)
+    assert weapons.caveat == ("MINUSMA 2019 (S/RES/2480 (2019)) lists its other tasks incompletely: "
+                              "this task may not have been dropped")
+    human_rights = next(c for c in changes if c.key == "human-rights")
+    assert human_rights.caveat is None  # a priority task: that tier is complete in 2019
+
+
+def test_caveat_on_drop_of_an_untiered_task_where_a_tier_is_incomplete():
+    """2015's list has no tiers, so its dropped tasks could be among 2019's unlisted other tasks."""
+    changes = bundled("2015", "2019", False).changes
+    personnel = next(c for c in changes if c.key == "protection-un-personnel")
+    assert personnel.kinds == ("dropped",) and "lists its other tasks incompletely" in personnel.caveat
+    added = [c for c in changes if "added" in c.kinds]
+    assert added and all(c.caveat is None for c in added)  # 2015 lists all its tasks
 
 
 # --- properties ------------------------------------------------------------------------------------
