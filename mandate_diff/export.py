@@ -200,7 +200,7 @@ MARKS_LEGEND = ("+ entered · ↺ returned · ↑↓ moved · ▲▼ promoted/de
 VALIDATE_SCHEMA = "mandate-diff/validate@1"
 
 
-def validate_dict(report) -> dict[str, Any]:  # noqa: ANN001 - validate.Report
+def validate_dict(report) -> dict[str, Any]:  # noqa: ANN001 - validate.ValidationReport
     return {
         "schema": VALIDATE_SCHEMA,
         "files": len(report.files),

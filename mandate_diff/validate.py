@@ -59,7 +59,7 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class Report:
+class ValidationReport:
     problems: tuple[Problem, ...]
     files: tuple[str, ...]
 
@@ -125,7 +125,7 @@ def _consistency(m: Mandate) -> list[Problem]:
     return found
 
 
-def files_to_check(paths: Iterable[Path | str], problems: list[Problem]) -> list[Path]:
+def _files_to_check(paths: Iterable[Path | str], problems: list[Problem]) -> list[Path]:
     """Files named, and mandate files below directories named, in order, each once. What cannot
     be listed becomes a problem."""
     files: list[Path] = []
@@ -144,11 +144,11 @@ def files_to_check(paths: Iterable[Path | str], problems: list[Problem]) -> list
     return unique
 
 
-def validate(paths: Iterable[Path | str], *, strict: bool = False) -> Report:
+def validate(paths: Iterable[Path | str], *, strict: bool = False) -> ValidationReport:
     """Check every mandate file named in ``paths`` (files or directories). ``strict`` reports
     warnings as errors. Files are only read."""
     problems: list[Problem] = []
-    files = files_to_check(paths, problems)
+    files = _files_to_check(paths, problems)
     mandates = []
     for path in files:
         try:
@@ -165,7 +165,7 @@ def validate(paths: Iterable[Path | str], *, strict: bool = False) -> Report:
     problems.sort(key=lambda p: (order.get(p.path, -1), p.line, p.col, p.code))
     if strict:
         problems = [replace(p, severity=ERROR) for p in problems]
-    return Report(tuple(problems), tuple(str(f) for f in files))
+    return ValidationReport(tuple(problems), tuple(str(f) for f in files))
 
 
 def _across(mandates: list[Mandate]) -> list[Problem]:

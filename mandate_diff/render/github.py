@@ -13,7 +13,7 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def validate(report, **_: Any) -> str:  # noqa: ANN001 - validate.Report
+def validate(report, **_: Any) -> str:  # noqa: ANN001 - validate.ValidationReport
     return "".join(
         f"::{p.severity} file={_property(p.path)},line={p.line},col={p.col},title={p.code}::{_data(p.message)}\n"
         for p in report.problems
