@@ -361,8 +361,8 @@ def report_command(
     """Write a self-contained HTML page: a chart of every task's tier and rank, the diffs, the sources.
 
     The chart follows every task over the years; each year-to-year diff shows its changed words;
-    each mandate's metadata and sources close the page. The page loads nothing from outside (no scripts, fonts or styles from the web) and prints
-    cleanly to PDF.
+    each mandate's metadata and sources close the page. The page loads nothing from outside (no
+    scripts, fonts or styles from the web) and prints cleanly to PDF.
 
     Examples:
 

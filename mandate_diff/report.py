@@ -44,7 +44,8 @@ def report(
     generated: _dt.date | None = None,
 ) -> Report:
     """The timeline of ``mandates`` (one mission, oldest first) and the diff of each consecutive pair."""
-    line = timeline(mandates, threshold=threshold, ignore_keys=ignore_keys)
-    pairs = zip(line.mandates, line.mandates[1:])
+    mandates = tuple(mandates)
+    pairs = zip(mandates, mandates[1:])
     diffs = tuple(diff(a, b, threshold=threshold, ignore_keys=ignore_keys) for a, b in pairs)
+    line = timeline(mandates, threshold=threshold, ignore_keys=ignore_keys, diffs=diffs)
     return Report(line, diffs, generated or generation_date())

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .align import DEFAULT_THRESHOLD, align
-from .diff import diff
-from .errors import NoMatch, ReferenceNotFound
+from .diff import Diff, diff
+from .errors import NoMatch, ReferenceNotFound, UsageError
 from .redline import Segment, redline
 from .model import TIER_ORDER, Mandate, Task
 
@@ -98,9 +98,15 @@ def timeline(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     ignore_keys: bool = False,
+    diffs: Sequence[Diff] | None = None,
 ) -> Timeline:
-    """Chain the tasks of ``mandates`` (one mission, in the order given) into lineages."""
+    """Chain the tasks of ``mandates`` (one mission, in the order given) into lineages.
+
+    ``diffs``, when a caller already has them, are the diffs of each consecutive pair of
+    ``mandates`` (made with the same threshold and keys); otherwise they are computed here."""
     mandates = tuple(mandates)
+    if diffs is not None and len(diffs) != max(len(mandates) - 1, 0):
+        raise UsageError(f"{len(diffs)} diffs given for {len(mandates)} mandates; one per consecutive pair is needed")
     missions = {m.mission for m in mandates}
     if len(missions) > 1:
         raise ReferenceNotFound(f"a timeline covers one mission, not {', '.join(sorted(missions))}")
@@ -114,8 +120,9 @@ def timeline(
         if index == 0:
             unplaced = list(mandate.tasks)
         else:
-            changes = diff(mandates[index - 1], mandate, threshold=threshold, ignore_keys=ignore_keys,
-                           with_redlines=False).changes
+            step = diffs[index - 1] if diffs is not None else diff(
+                mandates[index - 1], mandate, threshold=threshold, ignore_keys=ignore_keys, with_redlines=False)
+            changes = step.changes
             for change in changes:
                 if change.new is None:
                     continue

@@ -137,3 +137,15 @@ def test_track_cli(cli):
 def test_track_no_or_many_matches_exit_1(cli, query):
     result = cli("track", query)
     assert result.exit_code == 1 and "mandate-diff: error:" in result.stderr
+
+
+def test_given_diffs_are_chained_as_computed_ones():
+    from mandate_diff import UsageError, diff
+
+    found = Corpus(use_env=False).mandates("MINUSMA")
+    diffs = [diff(a, b) for a, b in zip(found, found[1:])]
+    given_line, own_line = timeline(found, diffs=diffs), timeline(found)
+    assert [positions(given_line, lin) for lin in given_line.lineages] == \
+        [positions(own_line, lin) for lin in own_line.lineages]
+    with pytest.raises(UsageError, match="one per consecutive pair"):
+        timeline(found, diffs=diffs[1:])

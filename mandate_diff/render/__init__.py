@@ -18,8 +18,6 @@ from ..errors import UsageError
 FORMATS = ("table", "json", "csv", "markdown")
 #: ``validate`` speaks the formats of linters and CI systems instead of tables.
 VALIDATE_FORMATS = ("text", "json", "github")
-#: ``report`` writes one self-contained page.
-REPORT_FORMATS = ("html",)
 _MODULES = {"json": "jsonfmt", "csv": "csvfmt", "markdown": "markdown", "table": "table",
             "text": "text", "github": "github", "html": "html"}
 
