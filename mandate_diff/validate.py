@@ -84,7 +84,12 @@ class ValidationReport:
 
 
 def problem(error: MandateFormatError) -> Problem:
-    return Problem(error.path, error.line, error.col, error.code, error.message, CODES[error.code][0])
+    return _at(error.path, error.line, error.code, error.message, error.col)
+
+
+def _at(path: str, line: int, code: str, message: str, col: int = 1) -> Problem:
+    """A problem with the severity its code has in ``CODES``."""
+    return Problem(path, line, col, code, message, CODES[code][0])
 
 
 def check_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[Mandate | None, list[Problem]]:
@@ -108,19 +113,18 @@ def _consistency(m: Mandate) -> list[Problem]:
     found = []
     symbol_year = int(SYMBOL_RE.match(m.symbol)["year"])
     if m.year != symbol_year:
-        found.append(Problem(m.path, m.field_lines.get("year", 1), 1, "MD012",
-                             f"year {m.year} disagrees with the symbol {m.symbol}"))
+        found.append(_at(m.path, m.field_lines.get("year", 1), "MD012",
+                         f"year {m.year} disagrees with the symbol {m.symbol}"))
     if m.adopted.year != symbol_year:
-        found.append(Problem(m.path, m.field_lines.get("adopted", 1), 1, "MD012",
-                             f"adopted {m.adopted.isoformat()} is not in the symbol's year ({m.symbol})"))
+        found.append(_at(m.path, m.field_lines.get("adopted", 1), "MD012",
+                         f"adopted {m.adopted.isoformat()} is not in the symbol's year ({m.symbol})"))
     if m.paragraphs:
         for task in m.tasks:
             para = task.path.split("(")[0]
             if para.isdigit() and int(para) not in m.paragraphs:
                 listed = ", ".join(map(str, m.paragraphs))
-                found.append(Problem(m.path, task.line, 1, "MD015",
-                                     f"task {task.path} is in paragraph {para}, not among 'paragraphs' ({listed})",
-                                     WARNING))
+                found.append(_at(m.path, task.line, "MD015",
+                                 f"task {task.path} is in paragraph {para}, not among 'paragraphs' ({listed})"))
                 break
     return found
 
@@ -174,8 +178,8 @@ def _across(mandates: list[Mandate]) -> list[Problem]:
     for m in mandates:
         claim = (m.mission.casefold(), m.symbol)
         if claim in first_claim:
-            found.append(Problem(m.path, m.field_lines.get("symbol", 1), 1, "MD013",
-                                 f"{m.mission} {m.symbol} is also claimed by {first_claim[claim].path}"))
+            found.append(_at(m.path, m.field_lines.get("symbol", 1), "MD013",
+                             f"{m.mission} {m.symbol} is also claimed by {first_claim[claim].path}"))
         else:
             first_claim[claim] = m
     last_use: dict[tuple[str, str], tuple[Mandate, Task]] = {}
@@ -188,10 +192,10 @@ def _across(mandates: list[Mandate]) -> list[Problem]:
                 before, earlier = last_use[slot]
                 score = similarity(earlier, task)
                 if score < KEY_REUSE_MIN_SIMILARITY:
-                    found.append(Problem(
-                        m.path, task.line, 1, "MD014",
+                    found.append(_at(
+                        m.path, task.line, "MD014",
                         f"key {{#{task.key}}} was used in {before.year} ({before.symbol}) for "
                         f"{earlier.heading!r}; the texts share almost nothing (similarity {score:g}): "
-                        "a new task needs a new key", WARNING))
+                        "a new task needs a new key"))
             last_use[slot] = (m, task)
     return found
